@@ -71,6 +71,10 @@ def _yaml_hint(problem: str, char: str) -> str:
         return " Each line must look like `field: value`; check for a missing colon or quote."
     if "found character" in problem and "cannot start any token" in problem:
         return " Put the value in double quotes."
+    if "expected ',' or ']'" in problem:
+        return " A list in [brackets] must end with `]`; values with commas or colons need quotes."
+    if "expected ',' or '}'" in problem:
+        return " A block in {braces} must end with `}`; values with commas or colons need quotes."
     if "expected <block end>" in problem or "did not find expected" in problem:
         return " Check the indentation: items of one list or block must line up."
     return ""
@@ -111,7 +115,7 @@ class _Builder:
         self.doc.positions[at] = (line, col)
         if node.tag not in _PLAIN_TAGS:
             self.problems.append(_problem(self.path, line, col, "yaml-tag",
-                                          f"YAML tag `{node.tag}` is not allowed; remove it."))
+                                          f"YAML tag `{node.tag.replace(_TAG, '!!')}` is not allowed; remove it."))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
@@ -196,8 +200,11 @@ def load_text(path: Path, raw: bytes, max_bytes: int = 65536) -> tuple[Document 
             return None, [_problem(path, line, col, "multiple-documents",
                                    "The file holds more than one YAML document (a second `---`); "
                                    "put each entry in its own file.")]
+        started = ""
+        if exc.context_mark and exc.context_mark.line + 1 != line:
+            started = f" (it started on line {exc.context_mark.line + 1})"
         return None, [_problem(path, line, col, "yaml-syntax",
-                               f"YAML syntax error: {what}.{_yaml_hint(str(what), char)}")]
+                               f"YAML syntax error: {what}{started}.{_yaml_hint(str(what), char)}")]
     except yaml.YAMLError as exc:
         return None, [_problem(path, 1, 1, "yaml-syntax", f"YAML error: {exc}")]
     except RecursionError:
