@@ -114,8 +114,9 @@ class _Builder:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         self.doc.positions[at] = (line, col)
         if node.tag not in _PLAIN_TAGS:
+            tag = node.tag.replace(_TAG, "!!")
             self.problems.append(_problem(self.path, line, col, "yaml-tag",
-                                          f"YAML tag `{node.tag.replace(_TAG, '!!')}` is not allowed; remove it."))
+                                          f"YAML tag `{tag}` is not allowed; remove it."))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
