@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .links.cli import add_commands as add_maintenance_commands
 from .load import display_path
 from .model import TYPES
 from .problems import format_problems, has_errors, summary_line
@@ -79,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="entries per type, language, place, topic; translation coverage")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.set_defaults(func=_stats)
+
+    add_maintenance_commands(sub)  # check-links, check-site, stale, from-issue
     return parser
 
 
