@@ -17,7 +17,7 @@ class SearchIndexError(RuntimeError):
 
 
 def build_search_index(site_dir: Path, *, timeout: float = 600) -> str:
-    """Index every HTML page under `site_dir`; return Pagefind's summary output."""
+    """Index every HTML page under `site_dir`; return a one-line summary."""
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir)]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
@@ -28,4 +28,6 @@ def build_search_index(site_dir: Path, *, timeout: float = 600) -> str:
         raise SearchIndexError(f"Pagefind failed (exit {done.returncode}):\n{output}")
     if not (Path(site_dir) / "pagefind" / "pagefind.js").is_file():
         raise SearchIndexError(f"Pagefind wrote no index under {site_dir}/pagefind:\n{output}")
-    return output
+    counts = [line.strip().removeprefix("Indexed ") for line in output.splitlines()
+              if line.strip().startswith("Indexed ")]
+    return "indexed " + ", ".join(counts) if counts else output

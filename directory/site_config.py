@@ -10,77 +10,59 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from .model import Entry
+from .problems import format_problems, summary_line
 from .settings import Settings, load_settings
+from .validate import UsageError, entry_files, validate_paths
 
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv"})
 
-Renderer = Callable[[list, Settings], dict[str, str]]
+Renderer = Callable[[list[Entry], Settings], dict[str, str]]
 
 
 class InvalidEntries(Exception):
     """The entries have errors; `str()` is exactly what `directory validate` prints."""
 
 
-@dataclass(frozen=True)
-class _Cached:
-    key: tuple
-    pages: dict[str, str]
-
-
-_cache: dict[Path, _Cached] = {}
-
-
-def entry_files(entries_dir: Path) -> list[Path]:
-    """Every entry file, `entries/<type>/<id>.yml`, in a stable order."""
-    return sorted(p for p in entries_dir.glob("*/*.y*ml") if p.is_file())
+# entries folder -> (signature of its files, renderer, pages)
+_cache: dict[Path, tuple[tuple, Renderer | None, dict[str, str]]] = {}
 
 
 def _signature(paths: Sequence[Path]) -> tuple:
     """Changes when a file is added, removed or edited (mtime or size)."""
-    out = []
-    for p in paths:
-        st = p.stat()
-        out.append((str(p), st.st_mtime_ns, st.st_size))
-    return tuple(out)
+    return tuple((str(p), (st := p.stat()).st_mtime_ns, st.st_size) for p in paths)
 
 
-def _default_render(entries: list, settings: Settings) -> dict[str, str]:
-    from .render import render_site  # imported late: the renderer is the heavy part
+def _default_render(entries: list[Entry], settings: Settings) -> dict[str, str]:
+    from .render import render_site  # imported late: only the site build needs it
 
     return render_site(entries, settings)
 
 
-def _load_valid_entries(paths: list[Path]) -> list:
-    from .problems import format_problems
-    from .validate import load_and_validate
-
-    entries, problems = load_and_validate(paths)
-    errors = [p for p in problems if p.is_error]
-    if errors:
-        raise InvalidEntries(format_problems(problems))
-    return entries
-
-
-def generated_pages(
-    root: Path | None = None, render: Renderer | None = None
-) -> dict[str, str]:
+def generated_pages(root: Path | None = None, render: Renderer | None = None) -> dict[str, str]:
     """Docs-relative path (i18n suffix form) -> Markdown for every generated page.
 
     Raises InvalidEntries when any entry has an error, so the site is never
     built from data that `directory validate` rejects.
     """
     settings = load_settings(root)
-    paths = entry_files(settings.entries_dir)
-    key = (_signature(paths), render)
+    try:
+        signature = _signature(entry_files([settings.entries_dir]))
+    except UsageError as exc:
+        raise InvalidEntries(f"{exc} (the entries folder; see entries_dir in settings.yml "
+                             "or the DIRECTORY_ENTRIES environment variable)") from None
     cached = _cache.get(settings.entries_dir)
-    if cached and cached.key == key:
-        return cached.pages
-    entries = _load_valid_entries(paths)
-    pages = (render or _default_render)(entries, settings)
-    _cache[settings.entries_dir] = _Cached(key, pages)
+    if cached and cached[:2] == (signature, render):
+        return cached[2]
+    result = validate_paths([settings.entries_dir], settings)
+    if not result.ok:
+        raise InvalidEntries(
+            format_problems(result.problems) + "\n" + summary_line(result.problems, result.files)
+        )
+    pages = (render or _default_render)(result.entries, settings)
+    _cache[settings.entries_dir] = (signature, render, pages)
     return pages
 
 
@@ -113,3 +95,8 @@ def set_html_dir(html: str, language: str) -> str:
         return f'<html{attrs} dir="{direction}">'
 
     return _HTML_TAG.sub(add, html, count=1)
+
+
+def fill_placeholders(markdown: str, settings: Settings) -> str:
+    """Hand-written pages write `%repo_url%`, so the address lives in settings.yml only."""
+    return markdown.replace("%repo_url%", settings.repo_url)
