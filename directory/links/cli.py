@@ -82,6 +82,20 @@ def _check_links(args: argparse.Namespace) -> int:
     return EXIT_FAIL if any(r.verdict.status == BROKEN for r in rows) else EXIT_OK
 
 
+def _check_site(args: argparse.Namespace) -> int:
+    from ..site_check import check_site
+
+    report = check_site(Path(args.site_dir))
+    if report.error:
+        raise UsageError(report.error)
+    for problem in report.problems:
+        print(problem)
+    pages = len({p.page for p in report.problems})
+    print(f"{len(report.problems)} broken internal links on {pages} pages" if report.problems
+          else "no broken internal links", file=sys.stderr)
+    return EXIT_FAIL if report.problems else EXIT_OK
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register the maintenance subcommands on the `directory` parser."""
     p = sub.add_parser("check-links", help="check every URL in the entries (polite, with retries)",
@@ -107,3 +121,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--interval", type=_number(), default=0.5,
                    help="seconds between requests to one host")
     p.set_defaults(func=_check_links)
+
+    p = sub.add_parser("check-site", help="find broken internal links and #anchors in the built site",
+                       description="Crawl the built site with LinkChecker (served on 127.0.0.1). "
+                                   "Exit 1 when a link or anchor is broken.")
+    p.add_argument("site_dir", nargs="?", default="site", metavar="SITE_DIR",
+                   help="the built site (default: site/)")
+    p.set_defaults(func=_check_site)
