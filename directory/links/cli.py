@@ -96,6 +96,22 @@ def _check_site(args: argparse.Namespace) -> int:
     return EXIT_FAIL if report.problems else EXIT_OK
 
 
+def _stale(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from ..stale import format_stale, stale_entries
+
+    settings = load_settings()
+    days = settings.review_interval_days if args.days is None else args.days
+    result = validate_paths([Path(p) for p in args.paths] or None, settings)
+    if not result.ok:
+        print(f"note: {summary_line(result.problems, result.files)}; entries with errors are "
+              "not listed (run `directory validate`)", file=sys.stderr)
+    items = stale_entries(result.entries, date.today(), days)
+    print(format_stale(items, days, args.format), end="" if args.format != "json" else "\n")
+    return EXIT_OK
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register the maintenance subcommands on the `directory` parser."""
     p = sub.add_parser("check-links", help="check every URL in the entries (polite, with retries)",
@@ -128,3 +144,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("site_dir", nargs="?", default="site", metavar="SITE_DIR",
                    help="the built site (default: site/)")
     p.set_defaults(func=_check_site)
+
+    p = sub.add_parser("stale", help="list active entries not reviewed for too long, oldest first")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="entry files or folders (default: entries/)")
+    p.add_argument("--days", type=_number(int), default=None,
+                   help="older than this many days (default: review_interval_days in settings)")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.set_defaults(func=_stale)
