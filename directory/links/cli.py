@@ -112,6 +112,36 @@ def _stale(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _from_issue(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from ..from_issue import entry_from_issue
+    from ..load import display_path
+
+    try:
+        body = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {args.file}: {exc}") from None
+    path, text, problems = entry_from_issue(body, load_settings(), date.today(), args.issue)
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problems: the suggestion cannot become an entry yet",
+              file=sys.stderr)
+        return EXIT_FAIL
+    assert path is not None
+    if args.stdout:
+        print(text, end="")
+        return EXIT_OK
+    if path.exists():
+        print(f"{display_path(path)}: already exists; not overwriting it", file=sys.stderr)
+        return EXIT_FAIL
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(display_path(path))
+    return EXIT_OK
+
+
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register the maintenance subcommands on the `directory` parser."""
     p = sub.add_parser("check-links", help="check every URL in the entries (polite, with retries)",
@@ -151,3 +181,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="older than this many days (default: review_interval_days in settings)")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     p.set_defaults(func=_stale)
+
+    p = sub.add_parser("from-issue", help="turn a 'Suggest a resource' issue into an entry file",
+                       description="Read the Markdown body of an issue made with the "
+                                   "suggest-resource form; write entries/<type>s/<id>.yml and "
+                                   "print its path, or print each problem by form field (exit 1).")
+    p.add_argument("file", nargs="?", default="-", metavar="FILE",
+                   help="the issue body (default or `-`: standard input)")
+    p.add_argument("--stdout", action="store_true", help="print the entry instead of writing it")
+    p.add_argument("--issue", type=_number(int, 1), metavar="N",
+                   help="the issue number, noted in the file")
+    p.set_defaults(func=_from_issue)
