@@ -111,6 +111,7 @@ async function run(form) {
     form.querySelector(".dir-search__results").replaceChildren();
     form.querySelector(".dir-search__more")?.remove();
     showCounts(form, totals);
+    finished(form);
     return;
   }
   const found = await pagefind.search(query || null, { filters });
@@ -118,7 +119,12 @@ async function run(form) {
   status.textContent = found.results.length ? say("found", found.results.length) : say("none");
   showCounts(form, found.filters || {});
   await showResults(form, found.results, 0);
-  form.dataset.dirSearchReady = "results";
+  finished(form);
+}
+
+function finished(form) {
+  // A counter tests and scripts can wait on: one more search has been shown.
+  form.dataset.searches = String(Number(form.dataset.searches || 0) + 1);
 }
 
 function wire(form) {

@@ -134,11 +134,19 @@ def test_entry_page_first_load_is_small_and_has_no_search_code(site):
     assert total < 100 * 1024, f"{total} bytes gzip"
 
 
-def test_search_box_on_every_home_page(site):
+def search_forms(page: Path) -> list[dict[str, str]]:
+    return [a for t, a in tags(page) if t == "form" and "data-dir-search" in a]
+
+
+def test_one_search_box_on_every_page(site):
+    """Home pages: a box under the heading. Other pages: a panel the header button opens."""
     for lang in languages():
         home = lang_root(site, lang) / "index.html"
-        forms = [a for t, a in tags(home) if t == "form" and "data-dir-search" in a]
-        assert len(forms) == 2, f"{lang}: header panel and home box"
+        assert len(search_forms(home)) == 1, lang
+        assert 'id="dir-search-home-q"' in home.read_text("utf-8")
+        about = lang_root(site, lang) / "about" / "index.html"
+        assert len(search_forms(about)) == 1, lang
+        assert 'id="dir-search-panel"' in about.read_text("utf-8")
 
 
 def test_kazakh_theme_strings_are_complete_and_kazakh():
