@@ -62,6 +62,25 @@ def _stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .export import export_all
+
+    result = validate_paths([Path(p) for p in args.paths] or None)
+    if has_errors(result.problems):
+        print(format_problems(result.problems))
+        print(f"{summary_line(result.problems, result.files)}; nothing exported: fix the errors "
+              "first (run `directory validate`)", file=sys.stderr)
+        return EXIT_FAIL
+    out = Path(args.out)
+    files = export_all(result.entries, load_settings(), site_url=args.site_url)
+    for name, content in files.items():
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8", newline="")
+    print(f"wrote {len(files)} files to {out}/ ({', '.join(sorted(files)[:3])}, ...)")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="directory", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -80,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="entries per type, language, place, topic; translation coverage")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.set_defaults(func=_stats)
+
+    p = sub.add_parser("export", help="write api/entries.json, api/entries.csv and Atom feeds")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="entry files or folders (default: entries/)")
+    p.add_argument("--out", default="export", metavar="DIR", help="output folder (default: export/)")
+    p.add_argument("--site-url", default=None, metavar="URL",
+                   help="the site's address, for absolute links in the feeds")
+    p.set_defaults(func=_export)
 
     add_maintenance_commands(sub)  # check-links, check-site, stale, from-issue
     return parser

@@ -78,3 +78,13 @@ def test_topic_text_falls_back_to_english_then_key():
 def test_sort_key_ignores_case_and_accents():
     names = ["Österreich", "Afghanistan", "Zypern", "ägypten"]
     assert sorted(names, key=sort_key) == ["Afghanistan", "ägypten", "Österreich", "Zypern"]
+
+
+def test_join_matches_babel_list_patterns():
+    from babel.lists import format_list
+
+    from directory.render.names import join
+
+    for lang in ("en", "ru", "kk", "uk", "ar", "fa", "de", "tr"):
+        for items in (["a"], ["a", "b"], ["a", "b", "c"], ["a", "b", "c", "d"]):
+            assert join(items, lang) == format_list(items, locale=lang), (lang, items)
