@@ -12,7 +12,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_ENTRIES = Path(__file__).parent / "fixtures" / "entries"
-BUILD = Path(__file__).parent / "build_site.py"
 
 _sites: dict[str, Path] = {}
 
@@ -35,7 +34,8 @@ def run_build(out: Path, entries: Path = FIXTURE_ENTRIES, cwd: Path = ROOT,
               ) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DIRECTORY_ENTRIES": str(entries)}
     return subprocess.run(
-        [sys.executable, str(BUILD), "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+         "-d", str(out)],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
 
