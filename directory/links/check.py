@@ -41,7 +41,7 @@ class CheckConfig:
     max_retry_after: float = 60.0  # cap on a server's Retry-After
     per_host: int = 2  # requests in flight to one host
     interval: float = 0.5  # seconds between request starts to one host
-    max_connections: int = 64
+    max_connections: int = 100  # requests in flight, all hosts together
     max_bytes: int = 32768  # of a page body to read when content matters
     max_redirects: int = 10
     verify_tls: bool = True
@@ -67,12 +67,15 @@ class _Gates:
             self.hosts[name] = _Host(asyncio.Semaphore(self.config.per_host))
         return self.hosts[name]
 
-    async def wait_turn(self, host: _Host) -> None:
+    async def wait_turn(self, host: _Host, in_flight: asyncio.Semaphore) -> None:
+        """Wait for the host's interval and a free in-flight slot (the caller releases it);
+        the interval counts from when the request really starts."""
         async with host.lock:
-            now = time.monotonic()
-            if host.next_start > now:
-                await asyncio.sleep(host.next_start - now)
-            host.next_start = max(now, host.next_start) + self.config.interval
+            delay = host.next_start - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            await in_flight.acquire()
+            host.next_start = time.monotonic() + self.config.interval
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
@@ -97,12 +100,15 @@ class Checker:
         self.config = config
         self.rules = rules
         self.gates = _Gates(config)
+        # Requests beyond the pool's size would queue inside httpx, which then churns
+        # connections (measured: 8-20 s instead of 1.4 s for 1,000 URLs): queue here instead.
+        self.in_flight = asyncio.Semaphore(config.max_connections)
 
     async def _request(self, method: str, url: str, want_body: bool) -> Outcome:
         """One request through the host's gate; reads at most max_bytes of the body."""
         host = self.gates.host(url)
         async with host.slots:
-            await self.gates.wait_turn(host)
+            await self.gates.wait_turn(host, self.in_flight)
             try:
                 async with asyncio.timeout(self.config.timeout):
                     async with self.client.stream(method, url) as resp:
@@ -117,6 +123,8 @@ class Checker:
             except (httpx.HTTPError, OSError, TimeoutError) as exc:
                 kind, detail = error_kind(exc)
                 return Outcome(url, error=kind, detail=detail)
+            finally:
+                self.in_flight.release()
 
     async def _hop(self, url: str, need_body: bool) -> Outcome:
         """HEAD, confirmed with GET on any error answer but 429: servers refuse or mishandle
