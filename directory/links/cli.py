@@ -41,6 +41,8 @@ def user_agent(repo_url: str) -> str:
 def _check_links(args: argparse.Namespace) -> int:
     settings = load_settings()
     paths = [Path(p) for p in args.paths]
+    if args.changed_since and paths:
+        raise UsageError("give either PATHs or --changed-since, not both")
     if args.changed_since:
         changed, error = changed_files(args.changed_since)
         if error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 from datetime import UTC, datetime, timedelta
@@ -137,3 +138,30 @@ def test_usage_errors_exit_2(project, capsys, args):
         code = exc.code
     assert code == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_paths_and_changed_since_exclude_each_other(project, capsys):
+    assert main(["check-links", "--changed-since", "main", "entries"]) == 2
+    assert "not both" in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal():
+    from directory.links.progress import Progress
+
+    term = _Terminal()
+    bar = Progress(4, term, width=8)
+    bar.tick()
+    bar.tick()
+    assert term.getvalue().endswith("\r[####....] 2/4 links")
+    bar.close()
+    assert term.getvalue().endswith("\r")
+    plain = io.StringIO()
+    bar = Progress(4, plain)
+    bar.tick()
+    bar.close()
+    assert plain.getvalue() == ""
