@@ -11,6 +11,15 @@ whose body is raw HTML (see `html.py` for why), for every site language:
 
 Codes in paths are lowercased ("languages/pt-br", "regions/de-be").
 It knows nothing of MkDocs, so a later move to another generator is small.
+
+Front matter `title`/`description` are already HTML-escaped (MkDocs' Jinja does
+not autoescape). CSS hooks for the theme: dir-entry (dir-entry--<type>,
+dir-entry--archived), dir-notice (--archived/--stale/--language, also Material
+`admonition` classes), dir-summary, dir-open, dir-facts (a <dl>), dir-report,
+dir-browse, dir-home, dir-intro, dir-list > dir-item (dir-item__type,
+dir-item__summary), dir-index, dir-count, dir-topics, dir-facets, dir-empty,
+dir-more, dir-see-also, dir-back; the home page has
+<div id="dir-search" class="dir-search" data-lang="..."> for the search UI.
 """
 
 from __future__ import annotations

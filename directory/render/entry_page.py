@@ -77,7 +77,10 @@ def _yes_no(value: object, lang: str) -> Markup:
 
 
 def _type_facts(entry: Entry, lang: str) -> list[Markup]:
+    """Facts only this type has. On archived pages the resource's own links are
+    shown as text: closed groups' invites and lapsed domains get taken over."""
     d = entry.details
+    external_link = _link if entry.active else _dead_link
     out = []
     if entry.type == "app":
         platforms = d.get("platforms") or {}
@@ -117,13 +120,28 @@ def _type_facts(entry: Entry, lang: str) -> list[Markup]:
     return out
 
 
+_link = external_link
+
+
+def _dead_link(url: str | None, text: str | Markup, **_: str) -> Markup:
+    """The link text only; a URL shown as its own text stays readable."""
+    return text if isinstance(text, Markup) else esc(text)
+
+
+def _notice(kind: str, level: str, message: Markup) -> Markup:
+    """A notice box; Material's admonition classes style it without extra CSS.
+    Search leaves it out: the same sentence on many pages would only add noise."""
+    return Markup(f'<div class="admonition {level} dir-notice dir-notice--{kind}" role="note" '
+                  f"data-pagefind-ignore><p>{message}</p></div>")
+
+
 def _summary_block(entry: Entry, lang: str) -> list[Markup]:
     summary_lang, summary = entry.summary_in([lang, "en"])
     if summary_lang == lang:
         return [Markup(f'<div class="dir-summary"><p>{esc(summary)}</p></div>')]
     notice = html(lang, "notice_summary_language", language=language_name(summary_lang, lang))
     return [
-        Markup(f'<p class="dir-notice dir-notice--language">{notice}</p>'),
+        _notice("language", "info", notice),
         tag("div", Markup(f"<p>{esc(summary)}</p>"), class_="dir-summary",
             lang=summary_lang, dir=direction(summary_lang)),
     ]
@@ -151,16 +169,15 @@ def render_entry(entry: Entry, lang: str, settings: Settings, today: date) -> st
 
     body: list[Markup] = [tag("h1", tag("bdi", name, lang=name_lang))]
     if not entry.active:
-        body.append(Markup(f'<p class="dir-notice dir-notice--archived" role="note">'
-                           f'{html(lang, "notice_archived")}</p>'))
+        body.append(_notice("archived", "danger", html(lang, "notice_archived")))
     if is_stale(entry, settings, today):
         when = localized_date(entry.last_reviewed, lang)
-        body.append(Markup(f'<p class="dir-notice dir-notice--stale" role="note">'
-                           f'{html(lang, "notice_stale", date=when)}</p>'))
+        body.append(_notice("stale", "warning", html(lang, "notice_stale", date=when)))
     body += _summary_block(entry, lang)
-    button = external_link(entry.url, text(lang, f"open_{entry.type}"),
-                           class_="md-button md-button--primary")
-    body.append(Markup(f'<p class="dir-open">{button}</p>'))
+    if entry.active:
+        button = external_link(entry.url, text(lang, f"open_{entry.type}"),
+                               class_="md-button md-button--primary")
+        body.append(Markup(f'<p class="dir-open" data-pagefind-ignore>{button}</p>'))
 
     if entry.nationalities:
         countries = _facet_links("nationalities", entry.nationalities, lang)
@@ -185,7 +202,7 @@ def render_entry(entry: Entry, lang: str, settings: Settings, today: date) -> st
     facts.append(_fact("fact_reviewed", reviewed, lang))
     body.append(Markup(f'<dl class="dir-facts">{"".join(facts)}</dl>'))
     report = external_link(report_url(entry, settings), text(lang, "report_problem"))
-    body.append(Markup(f'<p class="dir-report">{report}</p>'))
+    body.append(Markup(f'<p class="dir-report" data-pagefind-ignore>{report}</p>'))
 
     kind = escape(entry.type)
     if entry.active:

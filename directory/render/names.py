@@ -75,7 +75,9 @@ def region_name(code: str, lang: str) -> str:
 
     CLDR (as shipped by Babel) has no subdivision names, so those use
     pycountry's official name (usually the local one, e.g. "Berlin"),
-    followed by the localized country: "Berlin (Германия)".
+    followed by the localized country: "Berlin (Германия)". On right-to-left
+    pages the Latin name is wrapped in Unicode isolates (FSI ... PDI), or the
+    bidi algorithm shows "(آلمان) Berlin" in the wrong order.
     """
     if code == GLOBAL:
         return ""  # the caller uses its UI string for "worldwide"
@@ -83,6 +85,8 @@ def region_name(code: str, lang: str) -> str:
         return country_name(code, lang)
     sub = pycountry.subdivisions.get(code=code)
     own = sub.name if sub is not None else code
+    if is_rtl(lang):
+        own = f"\u2068{own}\u2069"
     return f"{own} ({country_name(code.split('-', 1)[0], lang)})"
 
 

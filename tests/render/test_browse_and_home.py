@@ -53,7 +53,7 @@ def test_browse_titles_are_localized(group, settings):
     assert split_page(pages["nationalities/ua.de.md"])[0]["title"] == "Staatsangehörigkeit: Ukraine"
     assert split_page(pages["topics/housing.ar.md"])[0]["title"] == "السكن"
     assert split_page(pages["types/group.en.md"])[0]["title"] == "Community groups"
-    assert split_page(pages["regions/de-be.fa.md"])[0]["title"] == "مکان: Berlin (آلمان)"
+    assert split_page(pages["regions/de-be.fa.md"])[0]["title"] == "مکان: \u2068Berlin\u2069 (آلمان)"
 
 
 def test_list_items_mark_summaries_in_another_language(group, settings):

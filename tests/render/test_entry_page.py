@@ -106,9 +106,17 @@ def test_active_page_is_searchable_with_localized_filters(group, settings):
         "topic": ["Сообщество", "Жильё"],
         "cost": ["Бесплатно"],
     }
-    hidden = [n for n in doc.iter() if "data-pagefind-ignore" in n.attrs]
-    assert len(hidden) == 1 and "hidden" in hidden[0].attrs
+    hidden = [n for n in doc.iter() if "data-pagefind-ignore" in n.attrs and "hidden" in n.attrs]
+    assert len(hidden) == 1
     assert all("data-pagefind-filter" not in n.attrs for n in doc.iter() if n not in hidden[0].iter())
+
+
+def test_repeated_sentences_are_left_out_of_search(settings, stale):
+    doc = body(stale, "fa", settings)
+    for css in ("dir-open", "dir-report", "dir-notice--stale", "dir-notice--language"):
+        assert "data-pagefind-ignore" in doc.find(class_=css).attrs, css
+    assert "data-pagefind-ignore" not in doc.find(class_="dir-summary").attrs
+    assert "data-pagefind-ignore" not in doc.find("dl").attrs
 
 
 def test_everyone_is_a_nationality_filter_value(settings):
@@ -121,6 +129,17 @@ def test_archived_page_has_notice_and_is_not_searchable(archived, settings):
     assert "data-pagefind-filter" not in text
     notice = parse(text).find(class_="dir-notice--archived")
     assert notice is not None and "мұрағатта" in notice.text()
+
+
+def test_archived_page_does_not_link_the_resource(settings):
+    entry = make(id="gone", type="group", status="archived", url="https://t.me/gone",
+                 group={"platform": "telegram", "join": "https://t.me/+invite"})
+    doc = body(entry, "en", settings)
+    hrefs = [a.attrs["href"] for a in doc.find_all("a")]
+    assert "https://t.me/gone" not in hrefs and "https://t.me/+invite" not in hrefs
+    assert doc.find(class_="dir-open") is None
+    assert "Join the group" in doc.find("dl").text()
+    assert any("issues/new" in h for h in hrefs)  # problems can still be reported
 
 
 def test_report_link_prefills_the_issue_form(group, settings):

@@ -88,3 +88,8 @@ def test_join_matches_babel_list_patterns():
     for lang in ("en", "ru", "kk", "uk", "ar", "fa", "de", "tr"):
         for items in (["a"], ["a", "b"], ["a", "b", "c"], ["a", "b", "c", "d"]):
             assert join(items, lang) == format_list(items, locale=lang), (lang, items)
+
+
+def test_place_names_are_isolated_on_right_to_left_pages():
+    assert region_name("DE-BE", "fa") == "\u2068Berlin\u2069 (آلمان)"
+    assert "\u2068" not in region_name("DE-BE", "de")
