@@ -10,7 +10,7 @@ import asyncio
 import email.utils
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -175,12 +175,7 @@ class Checker:
             if asked is not None:
                 delay = min(max(asked, delay), cfg.max_retry_after)
             await asyncio.sleep(delay)
-        return classify(_with_attempts(out, attempt), self.rules)
-
-
-def _with_attempts(out: Outcome, attempts: int) -> Outcome:
-    return Outcome(out.url, out.code, out.error, out.detail, out.final_url, out.permanent_url,
-                   out.headers, out.body, attempts)
+        return classify(replace(out, attempts=attempt), self.rules)
 
 
 def _decode(body: bytes, resp: httpx.Response) -> str:
