@@ -35,7 +35,7 @@ from .browse import list_item, render_facet_index, render_facet_page
 from .entry_page import render_entry
 from .facets import all_keys, group
 from .home import render_home
-from .paths import FACETS, HOME, entry_path, facet_path, index_path, source_file
+from .paths import FACETS, HOME, entry_path, facet_path, index_path, slug, source_file
 
 __all__ = ["render_site"]
 
@@ -61,6 +61,11 @@ def render_site(entries: list[Entry], settings: Settings,
     today = today or date.today()
     active = [e for e in entries if e.active]
     keys = {facet: all_keys(entries, facet) for facet in FACETS}
+    for facet, values in keys.items():
+        slugs = [slug(k) for k in values]
+        if "index" in slugs or len(set(slugs)) != len(slugs):
+            raise ValueError(f"{facet}: two values share a page name, or one is called "
+                             "'index'; run `directory validate`")
     groups = {facet: group(active, facet) for facet in FACETS}
     counts = {facet: {k: len(v) for k, v in groups[facet].items()} for facet in FACETS}
     pages: dict[str, str] = {}

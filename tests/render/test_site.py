@@ -76,6 +76,20 @@ def test_invalid_ids_are_refused(settings):
         render_site([make(), make()], settings, TODAY)
 
 
+def test_facet_values_that_would_overwrite_a_page_are_refused(settings):
+    with pytest.raises(ValueError, match="page name"):
+        render_site([make(languages=["sr-Latn", "sr-latn"])], settings, TODAY)
+    with pytest.raises(ValueError, match="page name"):
+        render_site([make(languages=["index"])], settings, TODAY)
+
+
+def test_only_active_entry_pages_are_searchable(group, archived, settings):
+    pages = render_site([group, archived, make()], settings, TODAY)
+    searchable = {p for p, text in pages.items() if "data-pagefind-body" in text}
+    assert searchable == {f"resources/{i}.{lang}.md" for i in ("ua-berlin", "handbook")
+                          for lang in settings.site_languages}
+
+
 def test_output_is_deterministic(group, archived, settings):
     assert render_site([group, archived], settings, TODAY) == \
         render_site([group, archived], settings, TODAY)
