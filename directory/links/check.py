@@ -10,6 +10,7 @@ import asyncio
 import email.utils
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -212,4 +213,14 @@ def check_urls(urls: Iterable[str], config: CheckConfig, rules: HostRules | None
                transport: httpx.AsyncBaseTransport | None = None,
                on_done: Callable[[Verdict], None] | None = None) -> dict[str, Verdict]:
     """Check each distinct URL once; returns url -> verdict."""
-    return asyncio.run(check_urls_async(urls, config, rules, transport, on_done))
+    def run() -> dict[str, Verdict]:
+        return asyncio.run(check_urls_async(urls, config, rules, transport, on_done))
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return run()
+    # Called where an event loop already runs (a notebook, Playwright's sync API in the
+    # same test session): asyncio.run() refuses, so use a thread of our own.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(run).result()
