@@ -260,3 +260,12 @@ def test_each_url_is_fetched_once(server, fast):
     got = check_urls([url, url, url], fast)
     assert list(got) == [url]
     assert server.count("/dup") == 1
+
+
+def test_works_where_an_event_loop_already_runs(server, fast):
+    import asyncio
+
+    async def inside_a_loop():
+        return check_urls([server.route("/x")], fast)
+
+    assert [v.status for v in asyncio.run(inside_a_loop()).values()] == [OK]
