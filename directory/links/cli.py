@@ -73,7 +73,10 @@ def _check_links(args: argparse.Namespace) -> int:
     now = datetime.now(UTC)
     history, final = apply_run(history, raw, now, hard_fails_at_once=bool(args.changed_since))
     if not args.no_history:
-        save_history(args.history, history)
+        try:
+            save_history(args.history, history)
+        except OSError as exc:
+            print(f"warning: cannot write the link history {args.history}: {exc}", file=sys.stderr)
     rows = build_rows(entries, final)
     if args.format == "json":
         print(format_json(rows))
