@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
@@ -20,11 +21,20 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity} [{self.code}] {self.message}"
+        return _printable(f"{self.path}:{self.line}:{self.col}: {self.severity} [{self.code}] {self.message}")
 
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """Control characters from strangers' YAML must not reach a terminal or CI log raw
+    (ANSI escapes could hide or fake output)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def has_errors(problems: Iterable[Problem], strict: bool = False) -> bool:
@@ -46,7 +56,7 @@ def format_problems(problems: list[Problem], fmt: str = "text") -> str:
     if fmt == "github":
         return "\n".join(
             f"::{p.severity} file={_github_escape(p.path, True)},line={p.line},col={p.col},"
-            f"title={_github_escape(p.code, True)}::{_github_escape(p.message)}"
+            f"title={_github_escape(p.code, True)}::{_github_escape(_printable(p.message))}"
             for p in problems
         )
     return "\n".join(str(p) for p in problems)

@@ -7,6 +7,7 @@ pycountry); names shown to people come from CLDR via Babel elsewhere.
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cache
 
 import langcodes
@@ -72,9 +73,13 @@ def language_problem(tag: str) -> str | None:
             return f"`{tag}` is not written in standard form; write `{canonical}`."
         return None
     try:
+        # Only look up things that look like a language's name: the name index
+        # (marisa-trie) crashes on control characters and empty strings.
+        if not re.fullmatch(r"[^\W\d_][^\W\d_ '()-]{1,39}", tag):
+            raise LookupError(tag)
         found = str(langcodes.find(tag))
         return f"`{tag}` is not a language tag; did you mean `{found}`?"
-    except LookupError:
+    except (LookupError, SystemError, ValueError):
         return (f"`{tag}` is not a known language tag. Use a BCP 47 tag such as `ar`, `uk`, "
                 "`prs` (Dari) or `pt-BR`; look codes up at https://r12a.github.io/app-subtags/.")
 

@@ -160,3 +160,14 @@ def test_norway_is_not_false(tmp_path, capsys):
     result = validate_paths([tmp_path])
     assert result.ok, result.problems
     assert result.entries[0].regions == ("NO", "SE")
+
+
+def test_control_characters_are_escaped_in_output(tmp_path, capsys):
+    """An ANSI escape in a stranger's YAML must not reach the terminal or the CI log."""
+    src = (FIXTURES / "good" / "websites" / "good-one.yml").read_text()
+    (tmp_path / "websites").mkdir()
+    (tmp_path / "websites" / "good-one.yml").write_text(src.replace("[de, en, ar]", '[de, "\\e[31mred"]'))
+    for fmt in ("text", "github"):
+        exit_code, out, _ = run(capsys, "validate", "--format", fmt, str(tmp_path))
+        assert exit_code == 1
+        assert "\x1b" not in out and "\\x1b[31mred" in out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from directory.load import load_text
@@ -36,6 +36,7 @@ def test_byte_mutations_never_raise(tmp_path, pos, junk, cut):
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(key=st.sampled_from(sorted(DATA) + ["extra", "provider"]), value=values)
+@example(key="name", value={"\x00": None})  # once crashed the language-name lookup
 def test_value_mutations_never_raise(tmp_path, key, value):
     data = dict(DATA)
     data[key] = value
