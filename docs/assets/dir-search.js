@@ -2,7 +2,7 @@
 // Loaded by the small loader in main.html only when someone opens or types in
 // a search box, so pages cost nothing for search until it is used. Pagefind
 // picks the index of the page's <html lang> and fetches only the chunks a
-// query needs. Works with filters alone (no words typed).
+// query needs. Works with filters alone (no words typed), cheaply.
 
 const FILTERS = ["type", "language", "nationality", "region", "topic", "cost"];
 const PAGE = 10;
@@ -28,9 +28,17 @@ function collator() {
   }
 }
 
+let totalsLoaded = null;
+
+// The filter lists (every value with its count) cost ~40 KiB at 2,000
+// entries, so they load when someone opens "Filters", not with the search.
+function loadTotals() {
+  totalsLoaded ||= pagefind.filters().then((t) => (totals = t || {}));
+  return totalsLoaded;
+}
+
 function buildFilters(form) {
   const box = form.querySelector("[data-dir-filters]");
-  if (!box || box.childElementCount) return;
   const order = collator();
   const names = FILTERS.filter((n) => totals[n] && Object.keys(totals[n]).length);
   for (const name of names) {
@@ -44,23 +52,29 @@ function buildFilters(form) {
     label.append(select);
     box.append(label);
   }
-  if (names.length) {
-    const toggle = form.querySelector(".dir-search__toggle");
-    const open = (yes) => {
-      box.hidden = !yes;
-      toggle.setAttribute("aria-expanded", String(yes));
-    };
-    toggle.addEventListener("click", () => open(box.hidden));
-    open(window.matchMedia("(min-width: 45em)").matches);
-    toggle.parentElement.hidden = false;
-    const clear = el("button", { type: "button", class: "dir-search__clear" }, say("clear"));
-    clear.addEventListener("click", () => {
-      for (const s of box.querySelectorAll("select")) s.value = "";
-      run(form);
-    });
-    box.append(clear);
-  }
+  const clear = el("button", { type: "button", class: "dir-search__clear" }, say("clear"));
+  clear.addEventListener("click", () => {
+    for (const s of box.querySelectorAll("select")) s.value = "";
+    run(form);
+  });
+  box.append(clear);
   showCounts(form, totals);
+  if (form.querySelector("input").value.trim()) run(form); // counts for the words typed
+}
+
+function wireFilters(form) {
+  const box = form.querySelector("[data-dir-filters]");
+  const toggle = form.querySelector(".dir-search__toggle");
+  toggle.addEventListener("click", async () => {
+    const open = box.hidden;
+    if (open && !box.childElementCount) {
+      await loadTotals();
+      if (!box.childElementCount) buildFilters(form);
+    }
+    box.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+  toggle.parentElement.hidden = false;
 }
 
 function showCounts(form, counts) {
@@ -81,7 +95,7 @@ function chosenFilters(form) {
   return chosen;
 }
 
-async function showResults(form, results, from) {
+async function showResults(form, results, from, words) {
   const list = form.querySelector(".dir-search__results");
   const page = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
   if (from === 0) list.replaceChildren();
@@ -89,14 +103,20 @@ async function showResults(form, results, from) {
     const item = el("li", { class: "dir-search__result" });
     const link = el("a", { href: data.url }, data.meta?.title || data.url);
     const excerpt = el("p", { class: "dir-search__excerpt" });
-    excerpt.innerHTML = data.excerpt; // Pagefind escapes page text; only <mark> is markup
+    if (words) {
+      // Pagefind escapes page text; only <mark> is markup.
+      excerpt.innerHTML = data.excerpt.replace(strings.every_page, "");
+    } else {
+      const text = data.content.replace(strings.every_page, "").replace(data.meta?.title, "");
+      excerpt.textContent = text.trim().slice(0, 160) + (text.length > 160 ? "…" : "");
+    }
     item.append(link, excerpt);
     list.append(item);
   }
   form.querySelector(".dir-search__more")?.remove();
   if (results.length > from + PAGE) {
     const more = el("button", { type: "button", class: "dir-search__more" }, say("more"));
-    more.addEventListener("click", () => showResults(form, results, from + PAGE));
+    more.addEventListener("click", () => showResults(form, results, from + PAGE, words));
     list.after(more);
   }
 }
@@ -114,11 +134,13 @@ async function run(form) {
     finished(form);
     return;
   }
-  const found = await pagefind.search(query || null, { filters });
+  // Filters alone: search the word every entry page carries (see main.html),
+  // which loads one small index chunk instead of the whole word index.
+  const found = await pagefind.search(query || strings.every_page, { filters });
   if (ticket !== form.dirSearchTicket || !found) return; // a newer search has started
   status.textContent = found.results.length ? say("found", found.results.length) : say("none");
-  showCounts(form, found.filters || {});
-  await showResults(form, found.results, 0);
+  if (totalsLoaded) showCounts(form, found.filters || {}); // filter chunks are loaded
+  await showResults(form, found.results, 0, Boolean(query));
   finished(form);
 }
 
@@ -130,7 +152,7 @@ function finished(form) {
 function wire(form) {
   if (form.dataset.dirSearchReady) return;
   form.dataset.dirSearchReady = "yes";
-  buildFilters(form);
+  wireFilters(form);
   let timer = 0;
   form.querySelector("input").addEventListener("input", () => {
     clearTimeout(timer);
@@ -154,7 +176,6 @@ export async function start(root) {
   try {
     pagefind = await import(`${root}pagefind/pagefind.js`);
     await pagefind.init();
-    totals = await pagefind.filters();
   } catch (error) {
     for (const form of forms) form.querySelector(".dir-search__status").textContent = say("failed");
     throw error;

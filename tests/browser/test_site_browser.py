@@ -53,6 +53,7 @@ def test_russian_search_matches_inflected_words(page, base_url):
     assert found == ["/ru/resources/almaty-newcomers/", "/ru/resources/wohnung-berlin/"]
     assert any("pagefind.ru_" in u for u in page.requests)
     assert not any("pagefind.en_" in u for u in page.requests)
+    assert not any("/pagefind/filter/" in u for u in page.requests), "filters load when opened"
 
 
 def test_filters_narrow_results_with_and_without_words(page, base_url):
@@ -60,6 +61,8 @@ def test_filters_narrow_results_with_and_without_words(page, base_url):
     ukraine = label("nationalities", "UA", "ru")
     found = run(form, choose(form, "nationality", ukraine))  # no words typed
     assert found == ["/ru/resources/wohnung-berlin/"]
+    shown = form.locator(".dir-search__results").inner_text()
+    assert "жильё" in shown and "zzdirectoryentry" not in shown
     run(form, choose(form, "nationality", ""))
     assert run(form, lambda: form.locator("input").fill("Берлин")) == [
         "/ru/resources/berlin-calling/", "/ru/resources/wohnung-berlin/"]

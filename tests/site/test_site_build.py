@@ -197,3 +197,13 @@ def test_invalid_entry_stops_the_build_with_validate_messages(tmp_path):
     assert validate.stderr.strip() in output  # the summary line
     assert "Traceback" not in output
     assert not (tmp_path / "site" / "pagefind").exists()
+
+
+def test_every_indexed_page_carries_the_filter_only_word(site):
+    """dir-search.js searches this word when only filters are chosen (one small
+    index chunk instead of Pagefind's whole word index)."""
+    for lang in languages():
+        for entry_id in fixture_ids():
+            text = (lang_root(site, lang) / "resources" / entry_id / "index.html").read_text()
+            assert text.count("<p data-pagefind-body hidden>zzdirectoryentry</p>") == 1
+        assert "zzdirectoryentry</p>" not in (lang_root(site, lang) / "index.html").read_text()
