@@ -63,7 +63,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .export import export_all
+    from .export import export_all, write_files
 
     result = validate_paths([Path(p) for p in args.paths] or None)
     if has_errors(result.problems):
@@ -73,10 +73,7 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     out = Path(args.out)
     files = export_all(result.entries, load_settings(), site_url=args.site_url)
-    for name, content in files.items():
-        target = out / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8", newline="")
+    write_files(out, files)
     print(f"wrote {len(files)} files to {out}/ ({', '.join(sorted(files)[:3])}, ...)")
     return EXIT_OK
 

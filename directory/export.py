@@ -43,6 +43,7 @@ import json
 import uuid
 import xml.etree.ElementTree as ET
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from .i18n import text
@@ -220,3 +221,11 @@ def export_all(entries: list[Entry], settings: Settings,
     for lang in settings.site_languages:
         out[feed_path(lang, settings)] = export_feed(entries, settings, lang, site_url)
     return out
+
+
+def write_files(out: Path, files: dict[str, str]) -> None:
+    """Write export files under `out` (newlines kept as produced: CSV needs CRLF)."""
+    for name, content in files.items():
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8", newline="")

@@ -20,6 +20,7 @@ class Settings:
     repo_url: str
     entries_dir: Path
     max_file_bytes: int
+    link_history: Path
 
     @property
     def default_language(self) -> str:
@@ -42,4 +43,5 @@ def load_settings(root: Path | None = None) -> Settings:
         repo_url=str(raw["repo_url"]).rstrip("/"),
         entries_dir=entries if entries.is_absolute() else root / entries,
         max_file_bytes=int(raw["max_file_bytes"]),
+        link_history=root / raw["link_history"],
     )

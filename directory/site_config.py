@@ -9,7 +9,8 @@ under `mkdocs serve` is picked up on the next rebuild.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 
 from .model import Entry
@@ -19,7 +20,7 @@ from .validate import UsageError, entry_files, validate_paths
 
 RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi", "dv"})
 
-Renderer = Callable[[list[Entry], Settings], dict[str, str]]
+Renderer = Callable[[list[Entry], Settings, Mapping[str, date]], dict[str, str]]
 
 
 class InvalidEntries(Exception):
@@ -27,7 +28,7 @@ class InvalidEntries(Exception):
 
 
 # entries folder -> (signature of its files, renderer, pages)
-_cache: dict[Path, tuple[tuple, Renderer | None, dict[str, str]]] = {}
+_cache: dict[Path, tuple[tuple, Renderer | None, dict[str, str], list[Entry]]] = {}
 
 
 def _signature(paths: Sequence[Path]) -> tuple:
@@ -35,10 +36,22 @@ def _signature(paths: Sequence[Path]) -> tuple:
     return tuple((str(p), (st := p.stat()).st_mtime_ns, st.st_size) for p in paths)
 
 
-def _default_render(entries: list[Entry], settings: Settings) -> dict[str, str]:
+def _default_render(entries: list[Entry], settings: Settings,
+                    broken: Mapping[str, date]) -> dict[str, str]:
     from .render import render_site  # imported late: only the site build needs it
 
-    return render_site(entries, settings)
+    return render_site(entries, settings, broken=broken)
+
+
+def broken_links(entries: list[Entry], settings: Settings) -> dict[str, date]:
+    """Entry id -> day a link was confirmed broken, from the link checker's history
+    (absent or unreadable history: nothing is marked)."""
+    from .links.history import broken_since, load_history
+
+    if not settings.link_history.is_file():
+        return {}
+    history, _ = load_history(settings.link_history)
+    return {e.id: day for e in entries if (day := broken_since(history, e))}
 
 
 def generated_pages(root: Path | None = None, render: Renderer | None = None) -> dict[str, str]:
@@ -49,7 +62,8 @@ def generated_pages(root: Path | None = None, render: Renderer | None = None) ->
     """
     settings = load_settings(root)
     try:
-        signature = _signature(entry_files([settings.entries_dir]))
+        history = [settings.link_history] if settings.link_history.is_file() else []
+        signature = _signature(entry_files([settings.entries_dir]) + history)
     except UsageError as exc:
         raise InvalidEntries(f"{exc} (the entries folder; see entries_dir in settings.yml "
                              "or the DIRECTORY_ENTRIES environment variable)") from None
@@ -61,9 +75,19 @@ def generated_pages(root: Path | None = None, render: Renderer | None = None) ->
         raise InvalidEntries(
             format_problems(result.problems) + "\n" + summary_line(result.problems, result.files)
         )
-    pages = (render or _default_render)(result.entries, settings)
-    _cache[settings.entries_dir] = (signature, render, pages)
+    pages = (render or _default_render)(result.entries, settings, broken_links(result.entries, settings))
+    _cache[settings.entries_dir] = (signature, render, pages, result.entries)
     return pages
+
+
+def site_exports(root: Path | None = None, site_url: str | None = None) -> dict[str, str]:
+    """The machine-readable files (api/entries.json, api/entries.csv, feeds) for the
+    built site, from the same validated entries as the pages."""
+    from .export import export_all
+
+    settings = load_settings(root)
+    generated_pages(root)  # validates, or reuses this build's entries
+    return export_all(_cache[settings.entries_dir][3], settings, site_url or None)
 
 
 def language_mismatch(site_languages: Sequence[str], built: Sequence[str]) -> str | None:

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from directory import site_config  # noqa: E402
+from directory.export import write_files  # noqa: E402
 from directory.search_index import SearchIndexError, build_search_index  # noqa: E402
 from directory.settings import load_settings  # noqa: E402
 
@@ -88,6 +89,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = _i18n(config)
     if getattr(i18n, "building", False):
         return  # an inner per-language build: the site is not complete yet
+    write_files(Path(config.site_dir), site_config.site_exports(_root(config), config.site_url))
     try:
         output = build_search_index(Path(config.site_dir))
     except SearchIndexError as exc:

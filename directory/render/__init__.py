@@ -25,6 +25,7 @@ dir-more, dir-see-also, dir-back; the home page has
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 
 from markupsafe import Markup
@@ -54,9 +55,13 @@ def _check(entries: list[Entry]) -> None:
         seen.add(entry.id)
 
 
-def render_site(entries: list[Entry], settings: Settings,
-                today: date | None = None) -> dict[str, str]:
-    """docs-relative path in i18n suffix form -> Markdown content (with raw HTML blocks)."""
+def render_site(entries: list[Entry], settings: Settings, today: date | None = None,
+                broken: Mapping[str, date] | None = None) -> dict[str, str]:
+    """docs-relative path in i18n suffix form -> Markdown content (with raw HTML blocks).
+
+    `broken` maps entry ids to the day a link of theirs was confirmed broken
+    (from the link checker's history), so readers are warned before they click."""
+    broken = broken or {}
     _check(entries)
     today = today or date.today()
     active = [e for e in entries if e.active]
@@ -72,7 +77,7 @@ def render_site(entries: list[Entry], settings: Settings,
     for lang in settings.site_languages:
         for entry in entries:
             pages[source_file(entry_path(entry.id), lang)] = render_entry(
-                entry, lang, settings, today)
+                entry, lang, settings, today, broken.get(entry.id))
         items: dict[str, Markup] = {}
 
         def item(entry: Entry, lang: str = lang, items: dict[str, Markup] = items) -> Markup:

@@ -160,7 +160,8 @@ def _filters(entry: Entry, lang: str) -> Markup:
     return Markup(f'<div hidden data-pagefind-ignore>{"".join(spans)}</div>')
 
 
-def render_entry(entry: Entry, lang: str, settings: Settings, today: date) -> str:
+def render_entry(entry: Entry, lang: str, settings: Settings, today: date,
+                 broken_since: date | None = None) -> str:
     """Markdown source (front matter + raw HTML) of the entry's page in `lang`."""
     path = entry_path(entry.id)
     name = entry.name_in(lang)
@@ -173,6 +174,9 @@ def render_entry(entry: Entry, lang: str, settings: Settings, today: date) -> st
     if is_stale(entry, settings, today):
         when = localized_date(entry.last_reviewed, lang)
         body.append(_notice("stale", "warning", html(lang, "notice_stale", date=when)))
+    if broken_since and entry.active:
+        when = localized_date(broken_since, lang)
+        body.append(_notice("broken", "failure", html(lang, "notice_broken", date=when)))
     body += _summary_block(entry, lang)
     if entry.active:
         button = external_link(entry.url, text(lang, f"open_{entry.type}"),

@@ -264,7 +264,6 @@ def test_each_url_is_fetched_once(server, fast):
 
 def test_works_where_an_event_loop_already_runs(server, fast):
     import asyncio
-
     from concurrent.futures import ThreadPoolExecutor
 
     async def inside_a_loop():

@@ -198,3 +198,27 @@ def test_name_translations_are_used(settings):
     # Not translated into Russian: the first name, marked with its language.
     bdi = body(entry, "ru", settings).find("h1").find("bdi")
     assert bdi.text() == "Welcome to Antwerp" and bdi.attrs["lang"] == "en"
+
+
+def test_broken_link_notice_from_the_link_history(tmp_path, settings):
+    """A link confirmed broken by check-links is shown on the entry page, localized."""
+    import dataclasses
+    import json
+
+    from directory.site_config import broken_links
+
+    entry = make()
+    history = tmp_path / "link-history.json"
+    history.write_text(json.dumps({"version": 1, "urls": {
+        entry.url: {"status": "broken", "first_failed": "2026-05-20T03:00:00+00:00",
+                    "last_checked": "2026-05-27T03:00:00+00:00"}}}))
+    with_history = dataclasses.replace(settings, link_history=history)
+    broken = broken_links([entry, make(id="other", url="https://other.example.org/")], with_history)
+    assert broken == {"handbook": date(2026, 5, 20)}
+
+    notice = parse(split_page(render_entry(entry, "ru", settings, TODAY, broken["handbook"]))[1]) \
+        .find(class_="dir-notice--broken")
+    assert notice is not None and "20 мая 2026" in notice.text()
+    assert body(entry, "ru", settings).find(class_="dir-notice--broken") is None
+    missing = dataclasses.replace(settings, link_history=tmp_path / "none.json")
+    assert broken_links([entry], missing) == {}

@@ -25,6 +25,12 @@ def fixture_ids() -> list[str]:
     return sorted(p.stem for p in FIXTURE_ENTRIES.glob("*/*.yml"))
 
 
+def active_ids() -> list[str]:
+    """Fixture entries that are not archived (archived ones have a page but no search)."""
+    return [p.stem for p in sorted(FIXTURE_ENTRIES.glob("*/*.yml"))
+            if "\nstatus: archived" not in p.read_text(encoding="utf-8")]
+
+
 def lang_root(site: Path, lang: str) -> Path:
     """Where a language's pages are: the default language at the top."""
     return site if lang == languages()[0] else site / lang

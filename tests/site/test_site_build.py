@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from sitebuild import FIXTURE_ENTRIES, ROOT, fixture_ids, lang_root, languages, run_build
+from sitebuild import FIXTURE_ENTRIES, ROOT, active_ids, fixture_ids, lang_root, languages, run_build
 
 RTL = {"ar", "fa"}
 HAND_WRITTEN = ("about", "contribute", "privacy")
@@ -96,7 +96,7 @@ def test_pagefind_index_per_language(site):
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
     assert set(entry["languages"]) == set(languages())
     for lang, info in entry["languages"].items():
-        assert info["page_count"] == len(fixture_ids()), lang
+        assert info["page_count"] == len(active_ids()), lang
         assert list((site / "pagefind").glob(f"pagefind.{lang}_*.pf_meta")), lang
 
 
@@ -203,7 +203,7 @@ def test_every_indexed_page_carries_the_filter_only_word(site):
     """dir-search.js searches this word when only filters are chosen (one small
     index chunk instead of Pagefind's whole word index)."""
     for lang in languages():
-        for entry_id in fixture_ids():
+        for entry_id in active_ids():
             text = (lang_root(site, lang) / "resources" / entry_id / "index.html").read_text()
             assert text.count("<p data-pagefind-body hidden>zzdirectoryentry</p>") == 1
         assert "zzdirectoryentry</p>" not in (lang_root(site, lang) / "index.html").read_text()
