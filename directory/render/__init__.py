@@ -18,8 +18,8 @@ dir-entry--archived), dir-notice (--archived/--stale/--language, also Material
 `admonition` classes), dir-summary, dir-open, dir-facts (a <dl>), dir-report,
 dir-browse, dir-home, dir-intro, dir-list > dir-item (dir-item__type,
 dir-item__summary), dir-index, dir-count, dir-topics, dir-facets, dir-empty,
-dir-more, dir-see-also, dir-back; the home page has
-<div id="dir-search" class="dir-search" data-lang="..."> for the search UI.
+dir-more, dir-see-also, dir-back. The theme (docs/overrides/main.html) puts the
+search box on home pages, under the h1.
 """
 
 from __future__ import annotations

@@ -28,7 +28,6 @@ def render_home(entries: list[Entry], lang: str, topic_keys: list[str],
     body = [
         tag("h1", title),
         tag("p", text(lang, "home_intro"), class_="dir-intro"),
-        tag("div", id="dir-search", class_="dir-search", data_lang=lang),
         Markup("<noscript>") + tag("p", text(lang, "search_noscript")) + Markup("</noscript>"),
         tag("h2", text(lang, "home_topics")),
     ]
