@@ -330,7 +330,7 @@ def main() -> None:
         "| build | wall | CPU | peak memory |",
         "|---|---|---|---|",
         f"| ours: `mkdocs build` with hooks (load, validate, render once, 8 language builds, "
-        f"Pagefind) | {ours['wall']:.1f} s | {ours['cpu']:.1f} s | {ours['mib']:.0f} MiB |",
+        f"exports, Pagefind) | {ours['wall']:.1f} s | {ours['cpu']:.1f} s | {ours['mib']:.0f} MiB |",
         f"| plain: the same pages as files, `mkdocs build` without hooks | {plain['wall']:.1f} s "
         f"| {plain['cpu']:.1f} s | {plain['mib']:.0f} MiB |",
         f"| plain: then Pagefind on its output | {pf['wall']:.1f} s | {pf['cpu']:.1f} s "
@@ -339,7 +339,9 @@ def main() -> None:
         f"| {write_s:.1f} s | | |",
         "",
         f"**Ratio ours / (plain + Pagefind): {ratio:.2f} wall, {cpu_ratio:.2f} CPU** "
-        "(goal <= 1.15). All runs (wall s): ours "
+        f"(goal <= 1.15). Ours also validates and renders (the 'not counted' row) and "
+        f"writes the exports; without the validate/render time the wall ratio is "
+        f"{(ours['wall'] - write_s) / (plain['wall'] + pf['wall']):.2f}. All runs (wall s): ours "
         + ", ".join(f"{r['wall']:.1f}" for r in ours_runs) + "; plain "
         + ", ".join(f"{r['wall']:.1f}" for r in plain_runs) + ".",
         "",
