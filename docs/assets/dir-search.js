@@ -95,9 +95,10 @@ function chosenFilters(form) {
   return chosen;
 }
 
-async function showResults(form, results, from, words) {
+async function showResults(form, results, from, words, current = () => true) {
   const list = form.querySelector(".dir-search__results");
   const page = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
+  if (!current()) return; // a newer search has started meanwhile
   if (from === 0) list.replaceChildren();
   for (const data of page) {
     const item = el("li", { class: "dir-search__result" });
@@ -107,7 +108,7 @@ async function showResults(form, results, from, words) {
       // Pagefind escapes page text; only <mark> is markup.
       excerpt.innerHTML = data.excerpt.replace(strings.every_page, "");
     } else {
-      const text = data.content.replace(strings.every_page, "").replace(data.meta?.title, "");
+      const text = data.content.replace(strings.every_page, "").replace(data.meta?.title || "", "");
       excerpt.textContent = text.trim().slice(0, 160) + (text.length > 160 ? "…" : "");
     }
     item.append(link, excerpt);
@@ -136,11 +137,16 @@ async function run(form) {
   }
   // Filters alone: search the word every entry page carries (see main.html),
   // which loads one small index chunk instead of the whole word index.
-  const found = await pagefind.search(query || strings.every_page, { filters });
-  if (ticket !== form.dirSearchTicket || !found) return; // a newer search has started
-  status.textContent = found.results.length ? say("found", found.results.length) : say("none");
-  if (totalsLoaded) showCounts(form, found.filters || {}); // filter chunks are loaded
-  await showResults(form, found.results, 0, Boolean(query));
+  const current = () => ticket === form.dirSearchTicket;
+  try {
+    const found = await pagefind.search(query || strings.every_page, { filters });
+    if (!current() || !found) return; // a newer search has started
+    status.textContent = found.results.length ? say("found", found.results.length) : say("none");
+    if (totalsLoaded) showCounts(form, found.filters || {}); // filter chunks are loaded
+    await showResults(form, found.results, 0, Boolean(query), current);
+  } catch {
+    if (current()) status.textContent = say("failed"); // e.g. the connection dropped
+  }
   finished(form);
 }
 
