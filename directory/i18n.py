@@ -52,3 +52,13 @@ def html(lang: str, key: str, **values: object) -> Markup:
 @cache
 def _escaped(lang: str, key: str) -> Markup:
     return escape(strings(lang).get(key) or strings(REFERENCE)[key])
+
+
+SEARCH_PREFIX = "search_ui_"
+
+
+def search_ui(lang: str) -> dict[str, str]:
+    """The search box's strings (label, filters, "Found: #", ...) for the theme and
+    dir-search.js, from the same files as every other UI string."""
+    keys = [k for k in strings(REFERENCE) if k.startswith(SEARCH_PREFIX)]
+    return {k.removeprefix(SEARCH_PREFIX): text(lang, k) for k in keys}

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 # Work from a plain checkout too, without `pip install -e .`.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from directory import site_config  # noqa: E402
+from directory import i18n, site_config  # noqa: E402
 from directory.export import write_files  # noqa: E402
 from directory.search_index import SearchIndexError, build_search_index  # noqa: E402
 from directory.settings import load_settings  # noqa: E402
@@ -78,6 +78,11 @@ on_files = CombinedEvent(_add_generated_files, _fill_generated_files)
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return site_config.fill_placeholders(markdown, load_settings(_root(config)))
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.globals["ds_strings"] = i18n.search_ui(config.theme["language"])
+    return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -68,3 +68,11 @@ def test_topic_labels_differ_between_languages():
     for key, by_lang in topics().items():
         assert by_lang["ru"]["label"] != by_lang["en"]["label"], key
         assert by_lang["ar"]["label"] != by_lang["fa"]["label"] or key in {"culture"}, key
+
+
+def test_search_ui_strings_come_from_the_ui_files():
+    from directory.i18n import search_ui
+
+    ru = search_ui("ru")
+    assert ru["found"] == "Найдено: #" and ru["nationality"] == "Гражданство"
+    assert set(ru) == set(search_ui("en")) >= {"search", "label", "filters", "failed", "cost"}
