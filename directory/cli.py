@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from .scaffold import skeleton
 from .settings import load_settings
 from .stats import format_stats
 from .validate import UsageError, validate_paths
+from .vocab import closest
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -31,13 +33,10 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .vocab import closest
-
     if args.type not in TYPES:
         near = closest(args.type.rstrip("s"), list(TYPES), n=1)
         raise UsageError(f"unknown type `{args.type}`" +
                          (f"; did you mean `{near[0]}`?" if near else f"; use one of {TYPES}"))
-    import re
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.id) or len(args.id) > 64:
         raise UsageError(f"`{args.id}` is not a valid id: use lowercase letters, digits and "
                          "single hyphens, e.g. `handbook-germany`")

@@ -138,6 +138,8 @@ def validate_paths(paths: Iterable[Path] | None = None, settings: Settings | Non
         docs.append(doc)
     collection = check_collection(docs)
     problems += collection
-    failed.update(id(d) for d in docs for p in collection if p.path == display_path(d.path))
+    flagged = {p.path for p in collection}
+    if flagged:
+        failed.update(id(d) for d in docs if display_path(d.path) in flagged)
     entries = [entry_from_data(d.data, d.path) for d in docs if id(d) not in failed]
     return Result(entries=entries, problems=sorted(set(problems)), files=len(files))
