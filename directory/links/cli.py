@@ -19,7 +19,6 @@ from .progress import Progress
 from .report import build_rows, format_json, format_markdown, format_table
 
 EXIT_OK, EXIT_FAIL = 0, 1
-DEFAULT_HISTORY = Path(".cache/link-history.json")
 
 
 def _number(kind: type = float, minimum: float = 0):
@@ -67,6 +66,7 @@ def _check_links(args: argparse.Namespace) -> int:
         raw = check_urls(urls, config, on_done=progress.tick)
     finally:
         progress.close()
+    args.history = args.history or settings.link_history  # the site reads the same file
     history, warning = load_history(args.history)
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
@@ -156,8 +156,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--changed-since", metavar="REV",
                    help="only entries changed since git REV (pull requests); hard failures "
                         "(404, 410, no such host, expired invite) fail at once")
-    p.add_argument("--history", type=Path, default=DEFAULT_HISTORY,
-                   help=f"results of earlier runs (default: {DEFAULT_HISTORY})")
+    p.add_argument("--history", type=Path, default=None,
+                   help="results of earlier runs (default: link_history in settings.yml, "
+                        ".cache/link-history.json)")
     p.add_argument("--no-history", action="store_true", help="do not write the history file")
     p.add_argument("--include-archived", action="store_true", help="check archived entries too")
     p.add_argument("--verbose", "-v", action="store_true", help="list working links too")
